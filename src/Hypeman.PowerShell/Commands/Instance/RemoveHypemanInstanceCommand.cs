@@ -1,0 +1,29 @@
+using System.Management.Automation;
+using Hypeman.PowerShell;
+
+namespace Hypeman.Commands;
+
+/// <summary>Deletes instances in any state, with their data (DELETE /instances/{id}). Attached volumes are detached, not deleted.</summary>
+[Cmdlet(VerbsCommon.Remove, "HypemanInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveHypemanInstanceCommand : HypemanApiCmdlet
+{
+    /// <summary>The instances, by ID, name or unique ID prefix.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(InstanceCompleter))]
+    public string[] InstanceId { get; set; } = null!;
+
+    /// <summary>Do not ask for confirmation (-WhatIf still only reports).</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var id in InstanceId)
+        {
+            if (!ShouldProcess($"instance '{id}'", "Remove (delete the instance and its data)", Force)) continue;
+            TryRun(id, async token => { await Client.DeleteInstanceAsync(id, token).ConfigureAwait(false); return true; }, out _);
+        }
+    }
+}
