@@ -30,7 +30,7 @@ public sealed class Device
     [JsonPropertyName("bound_to_vfio")] public bool BoundToVfio { get; init; }
 
     /// <summary>ID of the instance the device is attached to, if any.</summary>
-    [JsonPropertyName("attached_to")] public string AttachedTo { get; init; } = "";
+    [JsonPropertyName("attached_to")] public string? AttachedTo { get; init; }
     [JsonPropertyName("created_at")] public DateTimeOffset CreatedAt { get; init; }
 
     private IReadOnlyDictionary<string, string> _tags = Instance.EmptyMap;

@@ -16,18 +16,18 @@ public sealed class Snapshot
     [JsonPropertyName("kind")] public string Kind { get; init; } = "";
     [JsonPropertyName("tags")] public IReadOnlyDictionary<string, string> Tags { get => _tags; init => _tags = value ?? Instance.EmptyMap; }
     [JsonPropertyName("source_instance_id")] public string SourceInstanceId { get; init; } = "";
-    [JsonPropertyName("source_instance_name")] public string? SourceInstanceName { get; init; }
+    [JsonPropertyName("source_instance_name")] public string SourceInstanceName { get; init; } = "";
 
     /// <summary>Hypervisor of the source instance (see <see cref="HypervisorType"/>).</summary>
     [JsonPropertyName("source_hypervisor")] public string SourceHypervisor { get; init; } = "";
     [JsonPropertyName("created_at")] public DateTimeOffset CreatedAt { get; init; }
-    [JsonPropertyName("size_bytes")] public int SizeBytes { get; init; }
+    [JsonPropertyName("size_bytes")] public long SizeBytes { get; init; }
 
     /// <summary>Compression status of the memory file (see <see cref="SnapshotCompressionState"/>).</summary>
     [JsonPropertyName("compression_state")] public string? CompressionState { get; init; }
     [JsonPropertyName("compression_error")] public string? CompressionError { get; init; }
     [JsonPropertyName("compression")] public SnapshotCompressionConfig? Compression { get; init; }
-    [JsonPropertyName("compressed_size")] public long? CompressedSizeBytes { get; init; }
+    [JsonPropertyName("compressed_size_bytes")] public long? CompressedSizeBytes { get; init; }
     [JsonPropertyName("uncompressed_size_bytes")] public long? UncompressedSizeBytes { get; init; }
 
     private IReadOnlyDictionary<string, string> _tags = Instance.EmptyMap;

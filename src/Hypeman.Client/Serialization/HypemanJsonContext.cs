@@ -14,7 +14,7 @@ namespace Hypeman.Serialization;
     PropertyNameCaseInsensitive = false,
     ReadCommentHandling = JsonCommentHandling.Skip,
     AllowTrailingCommas = true)]
-// Errors and health
+// Errors, health and capabilities
 [JsonSerializable(typeof(ApiError))]
 [JsonSerializable(typeof(ErrorDetail))]
 [JsonSerializable(typeof(Health))]
@@ -96,12 +96,14 @@ namespace Hypeman.Serialization;
 [JsonSerializable(typeof(AvailableDevice))]
 [JsonSerializable(typeof(List<AvailableDevice>))]
 [JsonSerializable(typeof(CreateDeviceRequest))]
+[JsonSerializable(typeof(GPUProfile))]
 [JsonSerializable(typeof(PassthroughDevice))]
 [JsonSerializable(typeof(GPUResourceStatus))]
 // Builds and builders
 [JsonSerializable(typeof(Build))]
 [JsonSerializable(typeof(List<Build>))]
 [JsonSerializable(typeof(BuildPolicy))]
+[JsonSerializable(typeof(BuildProvenance))]
 [JsonSerializable(typeof(BuildEvent))]
 [JsonSerializable(typeof(Builder))]
 [JsonSerializable(typeof(List<Builder>))]
