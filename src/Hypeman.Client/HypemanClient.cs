@@ -56,13 +56,10 @@ public sealed partial class HypemanClient
     {
         try
         {
-            var capabilities = await SendAsync(HttpMethod.Get, "capabilities", null, Json.Capabilities, cancellationToken).ConfigureAwait(false);
-            s_detectedVersions[Connection.BaseUrl.AbsoluteUri] = ApiVersion030;
-            return capabilities;
+            return await SendAsync(HttpMethod.Get, "capabilities", null, Json.Capabilities, cancellationToken).ConfigureAwait(false);
         }
         catch (HypemanApiException ex) when (IsMissingRoute(ex))
         {
-            s_detectedVersions[Connection.BaseUrl.AbsoluteUri] = ApiVersion020;
             return null;
         }
     }
@@ -73,14 +70,42 @@ public sealed partial class HypemanClient
 
     /// <summary>
     /// The server's API version: the connection's if Connect-Hypeman detected it, else found once
-    /// per server with <c>GET /capabilities</c> (which only 0.3.0 has).
+    /// per server by whether <c>GET /capabilities</c> (which only 0.3.0 has) exists.
     /// </summary>
     public async Task<string> GetApiVersionAsync(CancellationToken cancellationToken)
     {
         if (Connection.ApiVersion is { } known) return known;
         if (s_detectedVersions.TryGetValue(Connection.BaseUrl.AbsoluteUri, out var detected)) return detected;
-        await TryGetCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
-        return s_detectedVersions.TryGetValue(Connection.BaseUrl.AbsoluteUri, out detected) ? detected : ApiVersion030;
+        return await ProbeApiVersionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Proves the API key with one authenticated call and returns the server's API version:
+    /// <c>GET /capabilities</c> on 0.3.0; on older servers, whose router answers that path before
+    /// checking the key, <c>GET /resources</c>. Only the status matters, not the answer's shape.
+    /// </summary>
+    public async Task<string> VerifyAccessAsync(CancellationToken cancellationToken)
+    {
+        var version = await ProbeApiVersionAsync(cancellationToken).ConfigureAwait(false);
+        if (version == ApiVersion020)
+            await SendAsync(HttpMethod.Get, "resources", null, Json.JsonElement, cancellationToken).ConfigureAwait(false);
+        return version;
+    }
+
+    private async Task<string> ProbeApiVersionAsync(CancellationToken cancellationToken)
+    {
+        string version;
+        try
+        {
+            await SendAsync(HttpMethod.Get, "capabilities", null, Json.JsonElement, cancellationToken).ConfigureAwait(false);
+            version = ApiVersion030;
+        }
+        catch (HypemanApiException ex) when (IsMissingRoute(ex))
+        {
+            version = ApiVersion020;
+        }
+        s_detectedVersions[Connection.BaseUrl.AbsoluteUri] = version;
+        return version;
     }
 
     // ---- Instances ----------------------------------------------------------------------

@@ -38,9 +38,10 @@ public sealed class TestEmulator : IAsyncDisposable
     /// <summary>Sends no Authorization header.</summary>
     public HttpClient Anonymous { get; }
 
+    /// <summary>Starts one; image pulls take 2 s unless configured, so "pending" is observable on a busy machine.</summary>
     public static async Task<TestEmulator> StartAsync(Func<EmulatorOptions, EmulatorOptions>? configure = null)
     {
-        var options = new EmulatorOptions { JwtSecret = Secret, JwtSecretSource = JwtSecretSource.Option, ImagePullDelayMs = 300 };
+        var options = new EmulatorOptions { JwtSecret = Secret, JwtSecretSource = JwtSecretSource.Option, ImagePullDelayMs = 2000 };
         if (configure is not null) options = configure(options);
         var app = EmulatorHost.Build(options);
         var uri = await EmulatorHost.StartAsync(app);

@@ -74,10 +74,22 @@ public sealed class WaitTests : IAsyncLifetime
     {
         await _emulator.CreateInstanceAsync("vm");
         var wait = _emulator.Client.GetAsync("/instances/vm/wait?state=Stopped&timeout=10s");
+        await WaitUntilLoggedAsync("/instances/vm/wait"); // the wait must have resolved the instance first
         await Task.Delay(100);
         await _emulator.Client.DeleteAsync("/instances/vm");
         using var response = await wait;
         await TestEmulator.AssertErrorAsync(response, HttpStatusCode.NotFound, "not_found", "instance was deleted while waiting");
+    }
+
+    private async Task WaitUntilLoggedAsync(string path)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var log = await TestEmulator.ReadJsonAsync(await _emulator.Anonymous.GetAsync("/_emulator/requests"));
+            if (log.EnumerateArray().Any(e => e.GetProperty("path").GetString() == path)) return;
+            await Task.Delay(20);
+        }
+        Assert.Fail($"{path} never reached the emulator");
     }
 
     [Theory]

@@ -15,6 +15,7 @@ namespace Hypeman.Serialization;
     ReadCommentHandling = JsonCommentHandling.Skip,
     AllowTrailingCommas = true)]
 // Errors, health and capabilities
+[JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(ApiError))]
 [JsonSerializable(typeof(ErrorDetail))]
 [JsonSerializable(typeof(Health))]

@@ -61,8 +61,9 @@ internal sealed class JwtValidator(string secret, TimeProvider time)
             var claims = claimsDocument.RootElement.Clone();
             if (claims.ValueKind != JsonValueKind.Object) return null;
             var now = time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
-            if (claims.TryGetProperty("exp", out var exp) && (!exp.TryGetDouble(out var expAt) || now >= expAt)) return null;
-            if (claims.TryGetProperty("nbf", out var nbf) && (!nbf.TryGetDouble(out var nbfAt) || now < nbfAt)) return null;
+            // A non-numeric exp/nbf is malformed, as golang-jwt treats it.
+            if (claims.TryGetProperty("exp", out var exp) && (exp.ValueKind != JsonValueKind.Number || now >= exp.GetDouble())) return null;
+            if (claims.TryGetProperty("nbf", out var nbf) && (nbf.ValueKind != JsonValueKind.Number || now < nbf.GetDouble())) return null;
             return claims;
         }
         catch (Exception e) when (e is FormatException or JsonException or ArgumentException)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hypeman.Emulator.Formats;
 using Hypeman.Emulator.Http;
 using Hypeman.Emulator.Json;
@@ -57,9 +56,7 @@ internal static class ImageRoutes
             if (platform is not ("linux/amd64" or "linux/arm64"))
                 return ApiResults.Error(400, "invalid_platform", $"unsupported platform \"{platform}\": only linux/amd64 and linux/arm64 are supported");
         }
-        var tags = !request.IsV020 && json.TryGetProperty("tags", out var t)
-            ? t.EnumerateObject().ToDictionary(x => x.Name, x => x.Value.GetString() ?? "", StringComparer.Ordinal)
-            : new Dictionary<string, string>();
+        var tags = request.IsV020 ? new Dictionary<string, string>() : JsonRead.StringMap(json, "tags");
 
         return request.Store.Run(state =>
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hypeman.Emulator.Formats;
 using Hypeman.Emulator.Http;
+using Hypeman.Emulator.Json;
 using Hypeman.Emulator.State;
 using Hypeman.Emulator.Validation;
 
@@ -26,8 +27,8 @@ internal static class LifecycleRoutes
         {
             var body = await RequestBody.ReadJsonAsync(request.Http, Schemas.StartInstance, "StartInstanceRequest", required: true);
             if (body.Error is not null) return body.Error;
-            entrypoint = Strings(body.Body!.Value, "entrypoint");
-            cmd = Strings(body.Body!.Value, "cmd");
+            entrypoint = JsonRead.StringList(body.Body!.Value, "entrypoint");
+            cmd = JsonRead.StringList(body.Body!.Value, "cmd");
         }
         return InstanceRoutes.WithInstance(request, (state, i) =>
             InstanceRoutes.Change(state, i, () => InstanceLifecycle.Start(state, i, entrypoint, cmd)));
@@ -66,7 +67,4 @@ internal static class LifecycleRoutes
         }
         return null;
     }
-
-    private static IReadOnlyList<string>? Strings(JsonElement body, string name) =>
-        body.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Array ? p.EnumerateArray().Select(x => x.GetString()!).ToList() : null;
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hypeman.Emulator.Formats;
 using Hypeman.Emulator.Http;
 using Hypeman.Emulator.Json;
@@ -67,10 +66,8 @@ internal static class VolumeRoutes
         var sizeGb = (int)json.GetProperty("size_gb").GetDouble();
         // No minimum in the schema; the server fails to make a disk of that size.
         if (sizeGb <= 0) return ApiResults.InternalError("failed to create volume");
-        var id = json.TryGetProperty("id", out var i) ? i.GetString() : null;
-        var tags = !request.IsV020 && json.TryGetProperty("tags", out var t)
-            ? t.EnumerateObject().ToDictionary(x => x.Name, x => x.Value.GetString() ?? "", StringComparer.Ordinal)
-            : new Dictionary<string, string>();
+        var id = JsonRead.String(json, "id");
+        var tags = request.IsV020 ? new Dictionary<string, string>() : JsonRead.StringMap(json, "tags");
         var name = json.GetProperty("name").GetString()!;
         return request.Store.Run(state => Add(state, id, name, sizeGb, tags));
     }

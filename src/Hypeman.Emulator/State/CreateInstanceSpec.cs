@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Hypeman.Emulator.Json;
 
 namespace Hypeman.Emulator.State;
 
@@ -43,55 +44,39 @@ internal sealed record CreateInstanceSpec
         {
             Name = body.GetProperty("name").GetString()!,
             Image = body.GetProperty("image").GetString()!,
-            Size = Text(body, "size"),
-            HotplugSize = Text(body, "hotplug_size"),
-            OverlaySize = Text(body, "overlay_size"),
-            DiskIoBps = Text(body, "disk_io_bps"),
+            Size = JsonRead.String(body, "size"),
+            HotplugSize = JsonRead.String(body, "hotplug_size"),
+            OverlaySize = JsonRead.String(body, "overlay_size"),
+            DiskIoBps = JsonRead.String(body, "disk_io_bps"),
             Vcpus = body.TryGetProperty("vcpus", out var v) && v.ValueKind == JsonValueKind.Number ? (int)v.GetDouble() : null,
-            Env = Map(body, "env"),
+            Env = JsonRead.StringMap(body, "env"),
             NetworkEnabled = network.ValueKind != JsonValueKind.Object || !network.TryGetProperty("enabled", out var e) || e.ValueKind != JsonValueKind.False,
-            BandwidthDownload = network.ValueKind == JsonValueKind.Object ? Text(network, "bandwidth_download") : null,
-            BandwidthUpload = network.ValueKind == JsonValueKind.Object ? Text(network, "bandwidth_upload") : null,
-            Devices = List(body, "devices") ?? [],
+            BandwidthDownload = network.ValueKind == JsonValueKind.Object ? JsonRead.String(network, "bandwidth_download") : null,
+            BandwidthUpload = network.ValueKind == JsonValueKind.Object ? JsonRead.String(network, "bandwidth_upload") : null,
+            Devices = JsonRead.StringList(body, "devices") ?? [],
             Volumes = body.TryGetProperty("volumes", out var volumes) && volumes.ValueKind == JsonValueKind.Array
                 ? volumes.EnumerateArray().Select(m => new VolumeMountSpec(
                     m.GetProperty("volume_id").GetString()!,
                     m.GetProperty("mount_path").GetString()!,
-                    Flag(m, "readonly"),
-                    Flag(m, "overlay"),
-                    Text(m, "overlay_size"))).ToList()
+                    JsonRead.Flag(m, "readonly"),
+                    JsonRead.Flag(m, "overlay"),
+                    JsonRead.String(m, "overlay_size"))).ToList()
                 : [],
-            Hypervisor = Text(body, "hypervisor"),
+            Hypervisor = JsonRead.String(body, "hypervisor"),
         };
         if (v020) return spec;
         return spec with
         {
-            Platform = Text(body, "platform"),
-            Tags = Map(body, "tags"),
-            Ttl = Text(body, "ttl"),
-            ExpiresAt = Text(body, "expires_at"),
-            Entrypoint = List(body, "entrypoint"),
-            Cmd = List(body, "cmd"),
-            SnapshotPolicy = Node(body, "snapshot_policy"),
-            AutoStandby = Node(body, "auto_standby"),
-            HealthCheck = Node(body, "health_check"),
-            RestartPolicy = Node(body, "restart_policy"),
+            Platform = JsonRead.String(body, "platform"),
+            Tags = JsonRead.StringMap(body, "tags"),
+            Ttl = JsonRead.String(body, "ttl"),
+            ExpiresAt = JsonRead.String(body, "expires_at"),
+            Entrypoint = JsonRead.StringList(body, "entrypoint"),
+            Cmd = JsonRead.StringList(body, "cmd"),
+            SnapshotPolicy = JsonRead.Object(body, "snapshot_policy"),
+            AutoStandby = JsonRead.Object(body, "auto_standby"),
+            HealthCheck = JsonRead.Object(body, "health_check"),
+            RestartPolicy = JsonRead.Object(body, "restart_policy"),
         };
     }
-
-    private static string? Text(JsonElement o, string name) =>
-        o.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
-
-    private static bool Flag(JsonElement o, string name) => o.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.True;
-
-    private static IReadOnlyList<string>? List(JsonElement o, string name) =>
-        o.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Array ? p.EnumerateArray().Select(x => x.GetString()!).ToList() : null;
-
-    private static IReadOnlyDictionary<string, string> Map(JsonElement o, string name) =>
-        o.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Object
-            ? p.EnumerateObject().ToDictionary(x => x.Name, x => x.Value.GetString() ?? "", StringComparer.Ordinal)
-            : new Dictionary<string, string>();
-
-    private static JsonNode? Node(JsonElement o, string name) =>
-        o.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Object ? JsonNode.Parse(p.GetRawText()) : null;
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Hypeman.Emulator.Formats;
+using Hypeman.Emulator.Json;
 
 namespace Hypeman.Emulator.State;
 
@@ -105,8 +106,8 @@ internal static class Seeder
         {
             foreach (var v in volumes.EnumerateArray())
             {
-                AddVolume(state, Text(v, "id"), Text(v, "name") ?? throw Bad(path, "a volume needs a name"),
-                    v.TryGetProperty("size_gb", out var size) ? size.GetInt32() : 1, Map(v, "tags"));
+                AddVolume(state, JsonRead.String(v, "id"), JsonRead.String(v, "name") ?? throw Bad(path, "a volume needs a name"),
+                    v.TryGetProperty("size_gb", out var size) ? size.GetInt32() : 1, JsonRead.StringMap(v, "tags"));
             }
         }
         if (root.TryGetProperty("instances", out var instances))
@@ -118,26 +119,26 @@ internal static class Seeder
                 {
                     foreach (var m in volumeList.EnumerateArray())
                     {
-                        var reference = Text(m, "volume") ?? Text(m, "volume_id") ?? throw Bad(path, "a volume mount needs 'volume'");
+                        var reference = JsonRead.String(m, "volume") ?? JsonRead.String(m, "volume_id") ?? throw Bad(path, "a volume mount needs 'volume'");
                         var volume = state.ResolveVolume(reference).Value ?? throw Bad(path, $"no volume '{reference}'");
-                        mounts.Add(new VolumeMountSpec(volume.Id, Text(m, "mount_path") ?? throw Bad(path, "a volume mount needs 'mount_path'"),
+                        mounts.Add(new VolumeMountSpec(volume.Id, JsonRead.String(m, "mount_path") ?? throw Bad(path, "a volume mount needs 'mount_path'"),
                             m.TryGetProperty("readonly", out var ro) && ro.GetBoolean(), false, null));
                     }
                 }
-                var image = Text(i, "image") ?? "docker.io/library/alpine:latest";
+                var image = JsonRead.String(i, "image") ?? "docker.io/library/alpine:latest";
                 AddReadyImage(state, image);
                 AddInstance(state, new CreateInstanceSpec
                 {
-                    Id = Text(i, "id"),
-                    Name = Text(i, "name") ?? throw Bad(path, "an instance needs a name"),
+                    Id = JsonRead.String(i, "id"),
+                    Name = JsonRead.String(i, "name") ?? throw Bad(path, "an instance needs a name"),
                     Image = image,
-                    Size = Text(i, "size"),
+                    Size = JsonRead.String(i, "size"),
                     Vcpus = i.TryGetProperty("vcpus", out var vcpus) ? vcpus.GetInt32() : null,
                     NetworkEnabled = !i.TryGetProperty("network_enabled", out var net) || net.GetBoolean(),
-                    Env = Map(i, "env"),
-                    Tags = Map(i, "tags"),
+                    Env = JsonRead.StringMap(i, "env"),
+                    Tags = JsonRead.StringMap(i, "tags"),
                     Volumes = mounts,
-                }, Text(i, "state") ?? InstanceStates.Running);
+                }, JsonRead.String(i, "state") ?? InstanceStates.Running);
             }
         }
     }
@@ -168,12 +169,4 @@ internal static class Seeder
     }
 
     private static InvalidOperationException Bad(string path, string message) => new($"seed file '{path}': {message}");
-
-    private static string? Text(JsonElement o, string name) =>
-        o.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
-
-    private static Dictionary<string, string> Map(JsonElement o, string name) =>
-        o.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Object
-            ? p.EnumerateObject().ToDictionary(x => x.Name, x => x.Value.GetString() ?? "", StringComparer.Ordinal)
-            : new Dictionary<string, string>(StringComparer.Ordinal);
 }

@@ -82,11 +82,12 @@ internal sealed class StoreState(EmulatorOptions options, RuntimeSettings settin
         return image is null ? Resolution<ImageRecord>.Failed(ApiError.NotFound) : Resolution<ImageRecord>.Found(image);
     }
 
+    /// <summary>A digest finds its image in any status; a tag finds a tagged image, ready only if asked.</summary>
     public ImageRecord? FindImage(ImageReference reference, bool requireReadyTag)
     {
         if (reference.Digest is { } digest)
             return Images.GetValueOrDefault(digest) is { } d && d.Reference.Repository == reference.Repository ? d : null;
-        return Images.Values.FirstOrDefault(i => i.Name == reference.ToString() && (!requireReadyTag || (i.Tagged && i.IsReady(Now))));
+        return Images.Values.FirstOrDefault(i => i.Name == reference.ToString() && i.Tagged && (!requireReadyTag || i.IsReady(Now)));
     }
 
     /// <summary>Who has a volume mounted: derived from the instances, so the two views never disagree.</summary>

@@ -93,18 +93,13 @@ public sealed class ConnectHypemanCommand : HypemanCmdlet
         base.EndProcessing();
     }
 
-    /// <summary>One authenticated call: /capabilities on 0.3.0, /resources on servers that lack it.</summary>
+    /// <summary>One authenticated call (see <see cref="HypemanClient.VerifyAccessAsync"/>); failing it ends the command.</summary>
     private string Prove(HypemanConnection connection)
     {
         var client = CreateClient(connection);
         try
         {
-            return Run(async token =>
-            {
-                if (await client.TryGetCapabilitiesAsync(token).ConfigureAwait(false) is not null) return HypemanClient.ApiVersion030;
-                await client.GetResourcesAsync(token).ConfigureAwait(false);
-                return HypemanClient.ApiVersion020;
-            });
+            return Run(client.VerifyAccessAsync);
         }
         catch (HypemanException ex)
         {

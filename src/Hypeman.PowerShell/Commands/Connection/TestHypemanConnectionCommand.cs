@@ -20,11 +20,7 @@ public sealed class TestHypemanConnectionCommand : HypemanApiCmdlet
         }
         try
         {
-            Run(async token =>
-            {
-                if (await Client.TryGetCapabilitiesAsync(token).ConfigureAwait(false) is null)
-                    await Client.GetResourcesAsync(token).ConfigureAwait(false);
-            });
+            Run(Client.VerifyAccessAsync);
             WriteObject(true);
         }
         catch (HypemanException ex)
