@@ -12,6 +12,9 @@ public sealed class Instance : IJsonOnDeserialized
     [JsonIgnore] public string InstanceId => Id;
 
     [JsonPropertyName("name")] public string Name { get; init; } = "";
+
+    /// <summary>The name under the name that pipeline binding looks for (as on <see cref="VolumeMount"/>), so cmdlets can say which instance they act on.</summary>
+    [JsonIgnore] public string InstanceName => Name;
     [JsonPropertyName("image")] public string Image { get; init; } = "";
     [JsonPropertyName("platform")] public string? Platform { get; init; }
 

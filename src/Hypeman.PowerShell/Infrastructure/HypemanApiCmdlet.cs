@@ -63,6 +63,12 @@ public abstract class HypemanApiCmdlet : HypemanCmdlet
         WriteError(record);
     }
 
+    /// <summary>"instance 'web-1' (id)" when the name is known, else "instance 'id'", for prompts and messages.</summary>
+    protected static string DescribeInstance(string instanceId, string? instanceName) =>
+        string.IsNullOrEmpty(instanceName) || instanceName == instanceId
+            ? $"instance '{instanceId}'"
+            : $"instance '{instanceName}' ({instanceId})";
+
     /// <summary>Runs a call for one input item; a Hypeman failure becomes that item's error and the pipeline goes on.</summary>
     protected bool TryRun<T>(object? target, Func<CancellationToken, Task<T>> operation, out T result)
     {

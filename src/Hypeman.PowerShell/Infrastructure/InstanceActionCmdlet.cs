@@ -15,6 +15,10 @@ public abstract class InstanceActionCmdlet : HypemanApiCmdlet
     [ArgumentCompleter(typeof(InstanceCompleter))]
     public string[] InstanceId { get; set; } = null!;
 
+    /// <summary>Bound from a piped object's InstanceName, so prompts can name the instance. Not for typing.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+    public string? InstanceName { get; set; }
+
     /// <summary>The verb shown by -WhatIf and -Confirm, e.g. "Stop".</summary>
     protected abstract string Action { get; }
 
@@ -24,7 +28,7 @@ public abstract class InstanceActionCmdlet : HypemanApiCmdlet
     {
         foreach (var id in InstanceId)
         {
-            if (!ShouldProcess($"instance '{id}'", Action)) continue;
+            if (!ShouldProcess(DescribeInstance(id, InstanceId.Length == 1 ? InstanceName : null), Action)) continue;
             if (TryRun(id, token => InvokeAsync(id, token), out var instance)) WriteObject(instance);
         }
     }

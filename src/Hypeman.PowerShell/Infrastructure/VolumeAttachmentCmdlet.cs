@@ -26,6 +26,10 @@ public abstract class VolumeAttachmentCmdlet : HypemanApiCmdlet
     [ArgumentCompleter(typeof(VolumeCompleter))]
     public string VolumeId { get; set; } = null!;
 
+    /// <summary>Bound from a piped object's InstanceName, so messages can name the instance. Not for typing.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+    public string? InstanceName { get; set; }
+
     /// <summary>Bound from a piped Instance's Volumes, so its mounts can be checked without a request. Not for typing.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
     [Alias("Volumes")]
@@ -81,9 +85,7 @@ public abstract class VolumeAttachmentCmdlet : HypemanApiCmdlet
     /// </summary>
     protected abstract void Process(string instanceId, string volumeId, Volume? knownVolume, bool? attached);
 
-    /// <summary>"volume 'logs' (id) on instance 'web-1'", for prompts and messages.</summary>
-    protected static string Describe(string instanceId, string volumeId, Volume? knownVolume) =>
-        knownVolume is null || knownVolume.Id == knownVolume.Name
-            ? $"volume '{volumeId}' on instance '{instanceId}'"
-            : $"volume '{knownVolume.Name}' ({knownVolume.Id}) on instance '{instanceId}'";
+    /// <summary>"volume 'logs' on instance 'web-1' (id)", for prompts and messages.</summary>
+    protected string Describe(string instanceId, string volumeId, Volume? knownVolume) =>
+        $"volume '{knownVolume?.Name ?? volumeId}' on {DescribeInstance(instanceId, InstanceName)}";
 }

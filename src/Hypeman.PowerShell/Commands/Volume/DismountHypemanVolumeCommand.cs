@@ -46,5 +46,5 @@ public sealed class DismountHypemanVolumeCommand : VolumeAttachmentCmdlet
 
     private void WriteNotAttached(string instanceId, string volumeId, Volume? knownVolume) =>
         WriteError(HypemanErrors.Create("VolumeNotAttached", ErrorCategory.ObjectNotFound, instanceId,
-            $"Volume '{knownVolume?.Name ?? volumeId}' is not attached to instance '{instanceId}'."));
+            $"Volume '{knownVolume?.Name ?? volumeId}' is not attached to {DescribeInstance(instanceId, InstanceName)}."));
 }

@@ -44,7 +44,7 @@ public sealed class MountHypemanVolumeCommand : VolumeAttachmentCmdlet
 
     private void WriteAlreadyAttached(string instanceId, string volumeId, Volume? knownVolume, HypemanApiException? server)
     {
-        var message = $"Volume '{knownVolume?.Name ?? volumeId}' cannot be attached to instance '{instanceId}'"
+        var message = $"Volume '{knownVolume?.Name ?? volumeId}' cannot be attached to {DescribeInstance(instanceId, InstanceName)}"
             + (server is null ? ": it is already attached." : $": {server.ServerMessage}");
         var record = server is null
             ? HypemanErrors.Create("VolumeAlreadyAttached", ErrorCategory.ResourceExists, instanceId, message)
