@@ -45,7 +45,10 @@ param(
     [string] $LogPath,
 
     # Seconds to wait for Prism to answer after it starts.
-    [int] $StartTimeoutSec = 120
+    [int] $StartTimeoutSec = 120,
+
+    # Seconds the scenario script may run.
+    [int] $ScenarioTimeoutSec = 900
 )
 
 Set-StrictMode -Version 3.0
@@ -124,8 +127,10 @@ function Start-Prism([string] $Spec, [int] $ListenPort) {
     $saved = @{ NO_COLOR = $env:NO_COLOR; FORCE_COLOR = $env:FORCE_COLOR }
     $env:NO_COLOR = '1'; $env:FORCE_COLOR = '0'
     try {
-        $process = Start-Process -FilePath 'node' -PassThru -NoNewWindow `
-            -ArgumentList @((Get-PrismEntryPoint), 'mock', $Spec, '--host', '127.0.0.1', '--port', "$ListenPort") `
+        # Start-Process joins its arguments with spaces: quote them (paths may contain spaces).
+        $arguments = @((Get-PrismEntryPoint), 'mock', $Spec, '--host', '127.0.0.1', '--port', "$ListenPort") |
+            ForEach-Object { '"' + $_.Replace('"', '\"') + '"' }
+        $process = Start-Process -FilePath 'node' -PassThru -NoNewWindow -ArgumentList $arguments `
             -RedirectStandardOutput $LogPath -RedirectStandardError $errorLog
     }
     finally {
@@ -160,6 +165,25 @@ function Stop-Prism($Process) {
         $Process.Kill($true)
         $null = $Process.WaitForExit(10000)
     }
+}
+
+function Invoke-Scenario([string[]] $Command, [string[]] $Arguments) {
+    # Runs the scenario script in a child pwsh that writes to this console, with a time limit.
+    $info = [Diagnostics.ProcessStartInfo]::new($Command[0])
+    foreach ($a in @($Command | Select-Object -Skip 1) + $Arguments) { $info.ArgumentList.Add($a) }
+    $info.UseShellExecute = $false
+    $process = [Diagnostics.Process]::Start($info)
+    try {
+        if (-not $process.WaitForExit($ScenarioTimeoutSec * 1000)) {
+            Write-Host "The scenario script did not finish within $ScenarioTimeoutSec s; stopping it." -ForegroundColor Red
+            $process.Kill($true)
+            $null = $process.WaitForExit(10000)
+            return -1
+        }
+        $process.WaitForExit()   # let the console output drain
+        return $process.ExitCode
+    }
+    finally { $process.Dispose() }
 }
 
 #endregion
@@ -236,8 +260,6 @@ try {
     Wait-Prism $prism $baseUrl
     Write-Step "Running $(Split-Path $ScenarioPath -Leaf) against $baseUrl"
     $pwsh = Get-PwshCommand
-    $pwshExe = $pwsh[0]
-    $pwshPrefix = @($pwsh | Select-Object -Skip 1)
     # The scenarios must not see the developer's own Hypeman settings.
     $saved = @{}
     foreach ($name in 'HYPEMAN_BASE_URL', 'HYPEMAN_API_KEY', 'HYPEMAN_CUSTOM_HEADERS') {
@@ -245,8 +267,7 @@ try {
         [Environment]::SetEnvironmentVariable($name, $null)
     }
     try {
-        & $pwshExe @pwshPrefix -NoProfile -NonInteractive -File $ScenarioPath -ModulePath $ModulePath -BaseUrl $baseUrl
-        $scenarioExit = $LASTEXITCODE
+        $scenarioExit = Invoke-Scenario $pwsh @('-NoProfile', '-NonInteractive', '-File', $ScenarioPath, '-ModulePath', $ModulePath, '-BaseUrl', $baseUrl)
     }
     finally {
         foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }

@@ -19,6 +19,19 @@
     -UpdateMarkdown first creates a stub <Verb-Noun>.md for every cmdlet that has none and rewrites
     the ## SYNTAX block and every parameter's ```yaml block from the facts; prose is left alone.
 
+    Rules worth knowing when writing the markdown:
+    - A parameter that belongs to several parameter sets with different metadata gets one yaml
+      block per group of sets (as platyPS writes it). Get-Help -Parameter shows one description
+      of it: its metadata in the default parameter set when it is in that set, else in the first
+      set (CommandInfo.ParameterSets order) that has it.
+    - 'Default value:' is the author's when it is not None; otherwise the value a new cmdlet object
+      holds, for value types only (strings are often filled from the machine, e.g. the user name).
+    - -WhatIf and -Confirm get the standard descriptions unless the markdown documents them.
+    - INPUTS lists the types of the parameters that take pipeline input plus any type the markdown
+      names; OUTPUTS lists the [OutputType] types plus any the markdown names. The text under a
+      '### TypeName' heading becomes that type's description.
+    - Relative links under RELATED LINKS (Other-Cmdlet.md) keep only their text in Get-Help.
+
     The module must be imported into a clean session: when a module named Hypeman is already
     loaded, the script re-runs itself in a child 'pwsh -NoProfile'.
 
@@ -76,6 +89,10 @@ if (Get-Module -Name $ModuleName) {
 #endregion
 
 #region Constants -------------------------------------------------------------------------------
+
+function Test-HiddenParameter($Command, [string] $Name) {
+    [bool]($Command.Parameters[$Name].Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow })
+}
 
 $CommonParameterNames = [Collections.Generic.HashSet[string]]::new(
     [string[]]([System.Management.Automation.PSCmdlet]::CommonParameters), [StringComparer]::OrdinalIgnoreCase)
@@ -166,10 +183,18 @@ function Get-CmdletFacts([System.Management.Automation.CmdletInfo] $Command) {
     foreach ($set in $sets) {
         foreach ($p in $set.Parameters) {
             if ($CommonParameterNames.Contains($p.Name)) { continue }
+            # DontShow parameters are internal (bound from piped objects); help, like tab completion, leaves them out.
+            if (Test-HiddenParameter $Command $p.Name) { continue }
             if (-not $parameters.Contains($p.Name)) {
                 $metadata = $Command.Parameters[$p.Name]
                 $wildcards = [bool]($metadata.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
                 $isSwitch = $p.ParameterType -eq [System.Management.Automation.SwitchParameter]
+                $validateSet = $metadata.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } | Select-Object -First 1
+                $elementType = if ($p.ParameterType.IsArray) { $p.ParameterType.GetElementType() } else { $p.ParameterType }
+                $elementType = [Nullable]::GetUnderlyingType($elementType) ?? $elementType
+                $accepted = if ($validateSet) { @($validateSet.ValidValues) }
+                elseif ($elementType.IsEnum) { @([Enum]::GetNames($elementType)) }
+                else { @() }
                 $parameters[$p.Name] = [pscustomobject]@{
                     Name         = $p.Name
                     Type         = $p.ParameterType
@@ -177,6 +202,7 @@ function Get-CmdletFacts([System.Management.Automation.CmdletInfo] $Command) {
                     TypeFullName = Get-TypeFullName $p.ParameterType
                     IsSwitch     = $isSwitch
                     Aliases      = @($metadata.Aliases)
+                    AcceptedValues = @($accepted)
                     Wildcards    = $wildcards
                     DefaultValue = Get-DefaultValueFact $instance $p.Name $p.ParameterType
                     IsShouldProcess = $ShouldProcessParameterNames -contains $p.Name
@@ -539,6 +565,7 @@ function Format-YamlBlock($Facts, $Param, $Block, [string] $DocumentedDefault) {
         "Type: $($Param.TypeName)"
         "Parameter Sets: $setsText"
         "Aliases: $aliases".TrimEnd()
+        if ($Param.AcceptedValues.Count) { "Accepted values: $($Param.AcceptedValues -join ', ')" }
         ''
         "Required: $(if ($Block.Required) { 'True' } else { 'False' })"
         "Position: $(Format-Position $Block.Position)"
@@ -797,6 +824,17 @@ function Write-ParameterElement([Xml.XmlWriter] $W, $Param, $SetFacts, [string[]
     $W.WriteAttributeString('aliases', $(if ($Param.Aliases.Count) { $Param.Aliases -join ', ' } else { 'none' }))
     $W.WriteElementString('maml', 'name', $NsMaml, $Param.Name)
     Write-Paras $W $Description
+    if ($Param.AcceptedValues.Count) {
+        $W.WriteStartElement('command', 'parameterValueGroup', $NsCommand)
+        foreach ($value in $Param.AcceptedValues) {
+            $W.WriteStartElement('command', 'parameterValue', $NsCommand)
+            $W.WriteAttributeString('required', 'false')
+            $W.WriteAttributeString('command', 'variableLength', $NsCommand, 'false')
+            $W.WriteString($value)
+            $W.WriteEndElement()
+        }
+        $W.WriteEndElement()
+    }
     if (-not $Param.IsSwitch) {
         $W.WriteStartElement('command', 'parameterValue', $NsCommand)
         $W.WriteAttributeString('required', 'true')

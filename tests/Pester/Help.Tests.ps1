@@ -12,7 +12,9 @@ BeforeDiscovery {
     $cmdlets = foreach ($command in Get-Command -Module Hypeman -CommandType Cmdlet | Sort-Object Name) {
         @{
             Name       = $command.Name
-            Parameters = @($command.Parameters.Keys | Where-Object { $_ -notin $common } | Sort-Object | ForEach-Object { @{ Parameter = $_ } })
+            # DontShow parameters are internal (bound from piped objects) and left out of help.
+            Parameters = @($command.Parameters.Values | Where-Object { $_.Name -notin $common -and -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }) } |
+                ForEach-Object Name | Sort-Object | ForEach-Object { @{ Parameter = $_ } })
         }
     }
 }
@@ -102,7 +104,8 @@ Describe 'Get-Help <Name>' -ForEach $cmdlets {
         $items = @($help.syntax.syntaxItem)
         $items.Count | Should -Be @($command.ParameterSets).Count
         $expected = @($command.ParameterSets | ForEach-Object {
-                (@($_.Parameters.Name | Where-Object { $_ -notin $common }) | Sort-Object) -join ','
+                (@($_.Parameters | Where-Object { $_.Name -notin $common -and -not $_.Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }) } |
+                    ForEach-Object Name) | Sort-Object) -join ','
             }) | Sort-Object
         $actual = @($items | ForEach-Object { (@($_.parameter | ForEach-Object { $_.name }) | Sort-Object) -join ',' }) | Sort-Object
         $actual | Should -Be $expected

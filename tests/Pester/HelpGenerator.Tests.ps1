@@ -47,11 +47,16 @@ Get-Command -Module Hypeman -CommandType Cmdlet | Sort-Object Name | ForEach-Obj
         [IO.File]::WriteAllText($Path, $text)
     }
 
+    # One copy of the real docs in which every cmdlet has a file (stubs where the real docs lack
+    # one), made once; each test that damages docs works on its own copy of it.
+    $baseDocs = Join-Path $TestDrive 'base' 'en-US'
+    $null = New-Item -ItemType Directory -Path $baseDocs -Force
+    Copy-Item -Path (Join-Path $realDocs '*') -Destination $baseDocs -Recurse -Force
+    $null = Invoke-Generator -DocsPath $baseDocs -OutputPath (Join-Path $TestDrive 'base-out') -UpdateMarkdown
+
     function Copy-Docs([string] $Destination) {
-        # A copy of the real docs in which every cmdlet has a file (stubs where the real docs lack one).
         $null = New-Item -ItemType Directory -Path $Destination -Force
-        Copy-Item -Path (Join-Path $realDocs '*') -Destination $Destination -Recurse -Force
-        $null = Invoke-Generator -DocsPath $Destination -OutputPath (Join-Path $Destination '..' 'stub-out') -UpdateMarkdown
+        Copy-Item -Path (Join-Path $baseDocs '*') -Destination $Destination -Recurse -Force
     }
 }
 
@@ -204,8 +209,13 @@ Describe 'New-HypemanMaml.ps1 -UpdateMarkdown' {
 
 Describe 'New-HypemanMaml.ps1 with the real docs' {
     BeforeAll {
+        # -UpdateMarkdown on a copy of the real docs: the run must succeed, and it must not change
+        # the copy (the SYNTAX and yaml blocks of the real docs are in step with the cmdlets).
+        $copy = Join-Path $TestDrive 'real' 'en-US'
+        $null = New-Item -ItemType Directory -Path $copy -Force
+        Copy-Item -Path (Join-Path $realDocs '*') -Destination $copy -Recurse
         $out = Join-Path $TestDrive 'real-out'
-        $result = Invoke-Generator -DocsPath $realDocs -OutputPath $out
+        $result = Invoke-Generator -DocsPath $copy -OutputPath $out -UpdateMarkdown
     }
 
     It 'succeeds' {
@@ -229,13 +239,10 @@ Describe 'New-HypemanMaml.ps1 with the real docs' {
     }
 
     It 'finds the SYNTAX and yaml blocks of the real docs in step with the cmdlets (else run -UpdateMarkdown)' {
-        $copy = Join-Path $TestDrive 'sync' 'en-US'
-        $null = New-Item -ItemType Directory -Path $copy -Force
-        Copy-Item -Path (Join-Path $realDocs '*') -Destination $copy -Recurse
-        $null = Invoke-Generator -DocsPath $copy -OutputPath (Join-Path $TestDrive 'sync-out') -UpdateMarkdown
         foreach ($file in Get-ChildItem -LiteralPath $realDocs -Filter '*.md') {
             $updated = Join-Path $copy $file.Name
             [IO.File]::ReadAllText($updated) | Should -BeExactly ([IO.File]::ReadAllText($file.FullName)) -Because "$($file.Name) must match what -UpdateMarkdown writes"
         }
+        @(Get-ChildItem -LiteralPath $copy -Filter '*.md').Count | Should -Be @(Get-ChildItem -LiteralPath $realDocs -Filter '*.md').Count -Because 'every cmdlet needs its own markdown file'
     }
 }
