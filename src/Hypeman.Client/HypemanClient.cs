@@ -163,11 +163,15 @@ public sealed partial class HypemanClient
                 {
                     var slice = remaining < ServerWaitCap ? remaining : ServerWaitCap;
                     if (slice < TimeSpan.FromSeconds(1)) slice = TimeSpan.FromSeconds(1);
+                    var callStarted = clock.Elapsed;
                     var answer = await TryServerWaitAsync(id, state, slice, cancellationToken).ConfigureAwait(false);
                     if (answer is null) { serverWait = false; continue; } // the route is missing: an older server
                     current = answer.State;
                     if (current == state) return new InstanceWaitResult(current, false, clock.Elapsed, answer.StateError);
                     if (!answer.TimedOut) return new InstanceWaitResult(current, false, clock.Elapsed, answer.StateError); // a state it will not leave
+                    // A server that says "timed out" without holding the call would make this loop spin: pace it.
+                    if (clock.Elapsed - callStarted < slice / 2 && clock.Elapsed < timeout)
+                        await PauseAsync(ref pollDelay, timeout - clock.Elapsed, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
@@ -181,18 +185,21 @@ public sealed partial class HypemanClient
                 if (clock.Elapsed >= timeout) return new InstanceWaitResult(current, true, clock.Elapsed, null);
                 _observer?.Progress(new TransferProgress(activity, $"Current state {current}; {clock.Elapsed.TotalSeconds:0} of {timeout.TotalSeconds:0} s",
                     (long)clock.Elapsed.TotalSeconds, (long)timeout.TotalSeconds));
-                if (!serverWait)
-                {
-                    var delay = pollDelay < timeout - clock.Elapsed ? pollDelay : timeout - clock.Elapsed;
-                    if (delay > TimeSpan.Zero) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                    pollDelay = TimeSpan.FromMilliseconds(Math.Min(pollDelay.TotalMilliseconds * 2, 2000));
-                }
+                if (!serverWait) await PauseAsync(ref pollDelay, timeout - clock.Elapsed, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
         {
             _observer?.Progress(new TransferProgress(activity, "Done", (long)clock.Elapsed.TotalSeconds, (long)timeout.TotalSeconds, Completed: true));
         }
+    }
+
+    /// <summary>Waits between polls: 250 ms, doubling up to 2 s, never past the time left.</summary>
+    private static Task PauseAsync(ref TimeSpan pollDelay, TimeSpan left, CancellationToken cancellationToken)
+    {
+        var delay = pollDelay < left ? pollDelay : left;
+        pollDelay = TimeSpan.FromMilliseconds(Math.Min(pollDelay.TotalMilliseconds * 2, 2000));
+        return delay > TimeSpan.Zero ? Task.Delay(delay, cancellationToken) : Task.CompletedTask;
     }
 
     private async Task<WaitForStateResponse?> TryServerWaitAsync(string id, string state, TimeSpan wait, CancellationToken cancellationToken)

@@ -27,6 +27,20 @@ public sealed class VersionTests
     }
 
     [Fact]
+    public async Task Wait_paces_itself_when_the_server_does_not_hold_the_call()
+    {
+        var server = new FakeServer(r => r.Uri.AbsolutePath switch
+        {
+            "/capabilities" => FakeServer.Json(HttpStatusCode.OK, Capabilities),
+            _ => FakeServer.Json(HttpStatusCode.OK, """{"state":"Created","timed_out":true}"""),
+        });
+        var result = await server.CreateClient(TestConnections.Create(Base())).WaitForInstanceStateAsync("web-1", "Running", TimeSpan.FromSeconds(1.5), CancellationToken.None);
+
+        Assert.True(result.TimedOut);
+        Assert.InRange(server.Requests.Count(r => r.Uri.AbsolutePath.EndsWith("/wait")), 2, 8);
+    }
+
+    [Fact]
     public async Task Wait_polls_on_a_server_without_the_wait_route()
     {
         int gets = 0;
