@@ -48,7 +48,8 @@ function Invoke-Native {
 
 function Invoke-ChildPwsh {
     # A fresh pwsh, so that modules load as they do for users (a loaded assembly cannot be unloaded).
-    & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive @args
+    # Its output goes to the host, so that only the exit code is returned.
+    & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive @args | Out-Host
     return $LASTEXITCODE
 }
 

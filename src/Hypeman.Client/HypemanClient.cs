@@ -177,9 +177,7 @@ public sealed partial class HypemanClient
                 {
                     var instance = await GetInstanceAsync(id, cancellationToken).ConfigureAwait(false);
                     current = instance.State;
-                    if (current == state) return new InstanceWaitResult(current, false, clock.Elapsed, instance.StateError);
-                    if (current == InstanceState.Unknown && instance.StateError is not null)
-                        return new InstanceWaitResult(current, false, clock.Elapsed, instance.StateError);
+                    if (current == state || WaitEndsIn(current)) return new InstanceWaitResult(current, false, clock.Elapsed, instance.StateError);
                 }
 
                 if (clock.Elapsed >= timeout) return new InstanceWaitResult(current, true, clock.Elapsed, null);
@@ -193,6 +191,9 @@ public sealed partial class HypemanClient
             _observer?.Progress(new TransferProgress(activity, "Done", (long)clock.Elapsed.TotalSeconds, (long)timeout.TotalSeconds, Completed: true));
         }
     }
+
+    /// <summary>States an instance does not leave by itself; the 0.3.0 server's wait ends in them too, and polling does the same.</summary>
+    internal static bool WaitEndsIn(string state) => state is InstanceState.Stopped or InstanceState.Standby or InstanceState.Unknown;
 
     /// <summary>Waits between polls: 250 ms, doubling up to 2 s, never past the time left.</summary>
     private static Task PauseAsync(ref TimeSpan pollDelay, TimeSpan left, CancellationToken cancellationToken)

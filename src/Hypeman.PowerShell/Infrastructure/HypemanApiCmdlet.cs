@@ -25,6 +25,7 @@ public abstract class HypemanApiCmdlet : HypemanCmdlet
 
     protected override void BeginProcessing()
     {
+        base.BeginProcessing();
         var connection = ResolveConnection();
         _client = CreateClient(connection);
         WriteDebug($"Using Hypeman connection {connection} (from {connection.Source}).");
@@ -63,11 +64,31 @@ public abstract class HypemanApiCmdlet : HypemanCmdlet
         WriteError(record);
     }
 
-    /// <summary>"instance 'web-1' (id)" when the name is known, else "instance 'id'", for prompts and messages.</summary>
-    protected static string DescribeInstance(string instanceId, string? instanceName) =>
-        string.IsNullOrEmpty(instanceName) || instanceName == instanceId
+    /// <summary>
+    /// "instance 'web-1' (id)" when a piped object named the instance, else "instance 'id'", for
+    /// prompts and messages. A typed -InstanceId wins: the piped name then belongs to something else.
+    /// </summary>
+    protected string DescribeInstance(string instanceId, string? pipedInstanceName) =>
+        string.IsNullOrEmpty(pipedInstanceName) || pipedInstanceName == instanceId || IsTyped("InstanceId")
             ? $"instance '{instanceId}'"
-            : $"instance '{instanceName}' ({instanceId})";
+            : $"instance '{pipedInstanceName}' ({instanceId})";
+
+    /// <summary>Warns when -Tag was given to a 0.2.0 server, which has no tags (one probe per server, then cached).</summary>
+    protected void WarnIfTagsUnsupported(bool tagsGiven, string consequence)
+    {
+        if (!tagsGiven) return;
+        string version;
+        try
+        {
+            version = Run(Client.GetApiVersionAsync);
+        }
+        catch (HypemanException)
+        {
+            return; // the real call will report the problem
+        }
+        if (version == HypemanClient.ApiVersion020)
+            WriteWarning($"The Hypeman server at {Client.Connection.BaseUrl} speaks API 0.2.0, which has no tags: {consequence}");
+    }
 
     /// <summary>Runs a call for one input item; a Hypeman failure becomes that item's error and the pipeline goes on.</summary>
     protected bool TryRun<T>(object? target, Func<CancellationToken, Task<T>> operation, out T result)

@@ -25,7 +25,18 @@ public abstract class HypemanCmdlet : PSCmdlet, IDisposable
     /// <summary>Receives the client's diagnostics on any thread and writes them on the pipeline thread.</summary>
     internal IRequestObserver Observer => _observer ??= new QueuedObserver(this);
 
+    private HashSet<string>? _typedParameters;
+
     protected override void StopProcessing() => _stopping.Cancel();
+
+    protected override void BeginProcessing()
+    {
+        // What is bound now was typed on the command line; pipeline input is bound later, per record.
+        _typedParameters = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>True when the parameter was given on the command line rather than bound from the pipeline.</summary>
+    protected bool IsTyped(string parameterName) => _typedParameters?.Contains(parameterName) ?? false;
 
     /// <summary>Runs an async operation to completion on the pipeline thread, writing its reports as they come.</summary>
     protected T Run<T>(Func<CancellationToken, Task<T>> operation)

@@ -15,6 +15,7 @@ internal sealed class HypemanSession
 
     private readonly object _gate = new();
     private readonly Dictionary<string, HypemanConnection> _named = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<HypemanConnection> _order = []; // oldest first
     private HypemanConnection? _default;
 
     /// <summary>The session of the runspace running on this thread.</summary>
@@ -52,20 +53,23 @@ internal sealed class HypemanSession
     {
         lock (_gate)
         {
+            if (_named.TryGetValue(connection.Name, out var replaced)) _order.Remove(replaced);
             _named[connection.Name] = connection;
+            _order.Add(connection);
             _default = connection;
         }
         Completions.Clear();
     }
 
-    /// <summary>Forgets a connection; if it was the default, no default remains.</summary>
+    /// <summary>Forgets a connection; if it was the default, the most recently made of the others becomes the default.</summary>
     public bool Disconnect(HypemanConnection connection)
     {
         bool removed;
         lock (_gate)
         {
             removed = _named.Remove(connection.Name);
-            if (ReferenceEquals(_default, connection)) _default = null;
+            _order.Remove(connection);
+            if (ReferenceEquals(_default, connection)) _default = _order.Count > 0 ? _order[^1] : null;
         }
         Completions.Clear();
         return removed;

@@ -26,7 +26,7 @@ public abstract class VolumeAttachmentCmdlet : HypemanApiCmdlet
     [ArgumentCompleter(typeof(VolumeCompleter))]
     public string VolumeId { get; set; } = null!;
 
-    /// <summary>Bound from a piped object's InstanceName, so messages can name the instance. Not for typing.</summary>
+    /// <summary>Bound from a piped object's InstanceName, so prompts and messages can name the instance. Not for typing.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
     public string? InstanceName { get; set; }
 

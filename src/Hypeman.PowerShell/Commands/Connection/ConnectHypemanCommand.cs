@@ -57,10 +57,11 @@ public sealed class ConnectHypemanCommand : HypemanCmdlet
         {
             implicitSettings = ConnectionDefaults.Resolve();
         }
-        catch (ArgumentException ex) when (BaseUrl is not null)
+        catch (ArgumentException ex)
         {
+            if (BaseUrl is null) ThrowTerminatingError(HypemanErrors.Create("InvalidConfiguration", ErrorCategory.InvalidData, null, ex.Message));
             WriteVerbose($"Ignoring the configured defaults: {ex.Message}");
-            implicitSettings = new HypemanConnection(BaseUrl, null);
+            implicitSettings = new HypemanConnection(BaseUrl!, null);
         }
 
         var baseUrl = BaseUrl ?? implicitSettings.BaseUrl;

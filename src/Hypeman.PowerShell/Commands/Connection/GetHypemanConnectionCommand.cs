@@ -4,33 +4,35 @@ using Hypeman.PowerShell;
 namespace Hypeman.Commands;
 
 /// <summary>
-/// Lists this runspace's connections, the default first. With none made, shows the connection
-/// the cmdlets would use (from the environment, the CLI's config file or the default URL).
+/// Lists this runspace's connections (made with Connect-Hypeman), the default first; with
+/// -Default, the one connection that cmdlets use when not given -Connection, wherever it comes from.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "HypemanConnection")]
+[Cmdlet(VerbsCommon.Get, "HypemanConnection", DefaultParameterSetName = ByName)]
 [OutputType(typeof(HypemanConnection))]
 public sealed class GetHypemanConnectionCommand : HypemanCmdlet
 {
+    private const string ByName = "ByName";
+    private const string DefaultSet = "Default";
+
     /// <summary>Names to show; wildcards allowed.</summary>
-    [Parameter(Position = 0)]
+    [Parameter(Position = 0, ParameterSetName = ByName)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ConnectionNameCompleter))]
     public string[]? Name { get; set; }
 
+    /// <summary>Show the connection cmdlets use without -Connection: this runspace's default, else the one from the environment, the CLI's config file or http://localhost:8080.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = DefaultSet)]
+    public SwitchParameter Default { get; set; }
+
     protected override void ProcessRecord()
     {
-        var connections = HypemanSession.Current.Connections;
-        if (Name is null)
+        var session = HypemanSession.Current;
+        if (ParameterSetName == DefaultSet)
         {
-            if (connections.Count > 0)
-            {
-                WriteObject(connections, enumerateCollection: true);
-                return;
-            }
             try
             {
-                WriteObject(ConnectionDefaults.Resolve());
+                WriteObject(session.Default ?? ConnectionDefaults.Resolve());
             }
             catch (ArgumentException ex)
             {
@@ -39,6 +41,12 @@ public sealed class GetHypemanConnectionCommand : HypemanCmdlet
             return;
         }
 
+        var connections = session.Connections;
+        if (Name is null)
+        {
+            WriteObject(connections, enumerateCollection: true);
+            return;
+        }
         foreach (var name in Name)
         {
             var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);

@@ -44,6 +44,7 @@ public sealed class GetHypemanInstanceCommand : GetResourceCmdlet<Instance>
         base.BeginProcessing();
         if (State is not null) _states = State.Select(StateArgument.Normalize).ToHashSet(StringComparer.Ordinal);
         _tags = ValidateTagsAttribute.ToDictionary(Tag);
+        WarnIfTagsUnsupported(_tags is not null, "no instance matches -Tag.");
     }
 
     protected override void ProcessRecord() => WriteResources(ParameterSetName == ById ? Id : Name);

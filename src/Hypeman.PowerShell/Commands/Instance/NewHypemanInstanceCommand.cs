@@ -74,6 +74,7 @@ public sealed class NewHypemanInstanceCommand : HypemanApiCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldProcess($"instance '{Name}'", $"Create from image '{Image}'")) return;
+        WarnIfTagsUnsupported(Tag is { Count: > 0 }, "-Tag is ignored.");
         if (!TryResolveVolumes(out var volumes)) return;
 
         var request = new CreateInstanceRequest

@@ -6,14 +6,8 @@ namespace Hypeman.Commands;
 /// <summary>Deletes instances in any state, with their data (DELETE /instances/{id}). Attached volumes are detached, not deleted.</summary>
 [Cmdlet(VerbsCommon.Remove, "HypemanInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveHypemanInstanceCommand : HypemanApiCmdlet
+public sealed class RemoveHypemanInstanceCommand : InstanceCmdlet
 {
-    /// <summary>The instances, by ID, name or unique ID prefix.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(InstanceCompleter))]
-    public string[] InstanceId { get; set; } = null!;
-
     /// <summary>Do not ask for confirmation (-WhatIf still only reports).</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -22,7 +16,7 @@ public sealed class RemoveHypemanInstanceCommand : HypemanApiCmdlet
     {
         foreach (var id in InstanceId)
         {
-            if (!ShouldProcess($"instance '{id}'", "Remove (delete the instance and its data)", Force)) continue;
+            if (!ShouldProcess(Describe(id), "Remove (delete the instance and its data)", Force)) continue;
             TryRun(id, async token => { await Client.DeleteInstanceAsync(id, token).ConfigureAwait(false); return true; }, out _);
         }
     }

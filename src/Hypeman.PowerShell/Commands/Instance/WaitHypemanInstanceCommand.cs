@@ -9,14 +9,8 @@ namespace Hypeman.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "HypemanInstance")]
 [OutputType(typeof(Instance))]
-public sealed class WaitHypemanInstanceCommand : HypemanApiCmdlet
+public sealed class WaitHypemanInstanceCommand : InstanceCmdlet
 {
-    /// <summary>The instances, by ID, name or unique ID prefix.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(InstanceCompleter))]
-    public string[] InstanceId { get; set; } = null!;
-
     /// <summary>The state to wait for, e.g. Running, Stopped or Standby.</summary>
     [Parameter(Mandatory = true)]
     [ValidateNotNullOrEmpty]
@@ -46,16 +40,16 @@ public sealed class WaitHypemanInstanceCommand : HypemanApiCmdlet
             else if (result.TimedOut)
             {
                 WriteError(HypemanErrors.Create("WaitTimedOut", ErrorCategory.OperationTimeout, id,
-                    $"Instance '{id}' is {Describe(result.State)}, not {state}, after {TimeoutSec} s."));
+                    $"The {Describe(id)} is {DescribeState(result.State)}, not {state}, after {TimeoutSec} s."));
             }
             else
             {
                 var reason = result.StateError is null ? "" : $" ({result.StateError})";
                 WriteError(HypemanErrors.Create("UnexpectedState", ErrorCategory.InvalidResult, id,
-                    $"Instance '{id}' is {Describe(result.State)}{reason} and will not become {state} by itself."));
+                    $"The {Describe(id)} is {DescribeState(result.State)}{reason} and will not become {state} by itself."));
             }
         }
     }
 
-    private static string Describe(string state) => string.IsNullOrEmpty(state) ? "in an unknown state" : state;
+    private static string DescribeState(string state) => string.IsNullOrEmpty(state) ? "in an unknown state" : state;
 }

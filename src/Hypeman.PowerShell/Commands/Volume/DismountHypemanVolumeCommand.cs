@@ -20,10 +20,12 @@ public sealed class DismountHypemanVolumeCommand : VolumeAttachmentCmdlet
         {
             WriteObject(Run(token => Client.DetachVolumeAsync(instanceId, volumeId, token)));
         }
-        catch (HypemanApiException ex) when (ex.StatusCode == 404 && knownVolume is not null && InstanceExists(instanceId))
+        catch (HypemanApiException ex) when (ex.StatusCode == 404 && knownVolume is not null)
         {
-            // The volume exists (checked before any instance) and so does the instance: the 404 means "not attached".
-            WriteNotAttached(instanceId, volumeId, knownVolume);
+            // The volume exists (checked before any instance), so a 404 means the instance is
+            // missing or does not have it; one look at the instance tells which.
+            if (InstanceExists(instanceId) == true) WriteNotAttached(instanceId, volumeId, knownVolume);
+            else WriteFailure(ex, instanceId);
         }
         catch (HypemanException ex) when (ex is not HypemanApiException { IsNotImplemented: true })
         {
@@ -31,7 +33,8 @@ public sealed class DismountHypemanVolumeCommand : VolumeAttachmentCmdlet
         }
     }
 
-    private bool InstanceExists(string instanceId)
+    /// <summary>Whether the instance exists; null when the server cannot say.</summary>
+    private bool? InstanceExists(string instanceId)
     {
         try
         {
@@ -41,6 +44,10 @@ public sealed class DismountHypemanVolumeCommand : VolumeAttachmentCmdlet
         catch (HypemanApiException ex) when (ex.StatusCode == 404)
         {
             return false;
+        }
+        catch (HypemanException)
+        {
+            return null;
         }
     }
 

@@ -36,6 +36,7 @@ public sealed class GetHypemanVolumeCommand : GetResourceCmdlet<Volume>
     {
         base.BeginProcessing();
         _tags = ValidateTagsAttribute.ToDictionary(Tag);
+        WarnIfTagsUnsupported(_tags is not null, "no volume matches -Tag.");
     }
 
     protected override void ProcessRecord() => WriteResources(ParameterSetName == ById ? Id : Name);

@@ -22,7 +22,8 @@ public sealed class MountHypemanVolumeCommand : VolumeAttachmentCmdlet
     {
         if (attached == true)
         {
-            WriteAlreadyAttached(instanceId, volumeId, knownVolume, null);
+            WriteError(HypemanErrors.Create("VolumeAlreadyAttached", ErrorCategory.ResourceExists, instanceId,
+                $"Volume '{knownVolume?.Name ?? volumeId}' is already attached to {DescribeInstance(instanceId, InstanceName)}."));
             return;
         }
         var mode = ReadOnly ? "read-only" : "read-write";
@@ -32,24 +33,17 @@ public sealed class MountHypemanVolumeCommand : VolumeAttachmentCmdlet
         {
             WriteObject(Run(token => Client.AttachVolumeAsync(instanceId, volumeId, request, token)));
         }
-        catch (HypemanApiException ex) when (ex.StatusCode == 409)
+        catch (HypemanApiException ex) when (ex.StatusCode == 409 && ex.ErrorCode is "conflict" or "already_exists")
         {
-            WriteAlreadyAttached(instanceId, volumeId, knownVolume, ex);
+            // Already attached here, or attached elsewhere in a way that excludes this mount.
+            var record = HypemanErrors.FromException(ex, instanceId, ErrorCategory.ResourceExists, "VolumeAttachConflict");
+            record.ErrorDetails = new ErrorDetails(
+                $"Volume '{knownVolume?.Name ?? volumeId}' cannot be attached to {DescribeInstance(instanceId, InstanceName)}: {ex.ServerMessage}");
+            WriteError(record);
         }
         catch (HypemanException ex) when (ex is not HypemanApiException { IsNotImplemented: true })
         {
             WriteFailure(ex, instanceId);
         }
-    }
-
-    private void WriteAlreadyAttached(string instanceId, string volumeId, Volume? knownVolume, HypemanApiException? server)
-    {
-        var message = $"Volume '{knownVolume?.Name ?? volumeId}' cannot be attached to {DescribeInstance(instanceId, InstanceName)}"
-            + (server is null ? ": it is already attached." : $": {server.ServerMessage}");
-        var record = server is null
-            ? HypemanErrors.Create("VolumeAlreadyAttached", ErrorCategory.ResourceExists, instanceId, message)
-            : HypemanErrors.FromException(server, instanceId, ErrorCategory.ResourceExists, "VolumeAlreadyAttached");
-        if (server is not null) record.ErrorDetails = new ErrorDetails(message);
-        WriteError(record);
     }
 }
