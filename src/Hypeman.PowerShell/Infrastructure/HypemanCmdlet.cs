@@ -17,6 +17,7 @@ public abstract class HypemanCmdlet : PSCmdlet, IDisposable
     private readonly ConcurrentQueue<Action> _pendingWrites = new();
     private readonly AutoResetEvent _wake = new(false);
     private QueuedObserver? _observer;
+    private HashSet<string>? _typedParameters;
     private bool _disposed;
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
@@ -24,8 +25,6 @@ public abstract class HypemanCmdlet : PSCmdlet, IDisposable
 
     /// <summary>Receives the client's diagnostics on any thread and writes them on the pipeline thread.</summary>
     internal IRequestObserver Observer => _observer ??= new QueuedObserver(this);
-
-    private HashSet<string>? _typedParameters;
 
     protected override void StopProcessing() => _stopping.Cancel();
 
