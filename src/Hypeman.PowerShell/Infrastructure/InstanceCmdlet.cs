@@ -12,6 +12,7 @@ public abstract class InstanceCmdlet : HypemanApiCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(InstanceCompleter))]
+    [ResourceIdentifier("InstanceId")]
     public string[] InstanceId { get; set; } = null!;
 
     /// <summary>Bound from a piped object's InstanceName, so prompts and messages can name the instance. Not for typing.</summary>

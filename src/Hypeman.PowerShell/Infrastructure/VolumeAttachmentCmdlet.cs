@@ -18,12 +18,14 @@ public abstract class VolumeAttachmentCmdlet : HypemanApiCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(InstanceCompleter))]
+    [ResourceIdentifier("InstanceId")]
     public string InstanceId { get; set; } = null!;
 
     /// <summary>The volume, by ID or name.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(VolumeCompleter))]
+    [ResourceIdentifier("VolumeId")]
     public string VolumeId { get; set; } = null!;
 
     /// <summary>Bound from a piped object's InstanceName, so prompts and messages can name the instance. Not for typing.</summary>

@@ -17,6 +17,7 @@ public sealed class GetHypemanInstanceCommand : GetResourceCmdlet<Instance>
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(InstanceCompleter))]
+    [ResourceIdentifier("InstanceId")]
     public string[]? Name { get; set; }
 
     /// <summary>IDs (or unique ID prefixes) of the instances; wildcards allowed.</summary>
@@ -24,6 +25,7 @@ public sealed class GetHypemanInstanceCommand : GetResourceCmdlet<Instance>
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(InstanceCompleter))]
+    [ResourceIdentifier("InstanceId")]
     public string[] Id { get; set; } = null!;
 
     /// <summary>Only instances in one of these states.</summary>

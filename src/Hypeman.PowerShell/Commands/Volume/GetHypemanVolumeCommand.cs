@@ -16,6 +16,7 @@ public sealed class GetHypemanVolumeCommand : GetResourceCmdlet<Volume>
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(VolumeCompleter))]
+    [ResourceIdentifier("VolumeId")]
     public string[]? Name { get; set; }
 
     /// <summary>IDs of the volumes; wildcards allowed.</summary>
@@ -23,6 +24,7 @@ public sealed class GetHypemanVolumeCommand : GetResourceCmdlet<Volume>
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(VolumeCompleter))]
+    [ResourceIdentifier("VolumeId")]
     public string[] Id { get; set; } = null!;
 
     /// <summary>Only volumes that have all these tags, e.g. @{env='dev'}.</summary>

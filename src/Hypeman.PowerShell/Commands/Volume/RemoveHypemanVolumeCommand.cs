@@ -12,6 +12,7 @@ public sealed class RemoveHypemanVolumeCommand : HypemanApiCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(VolumeCompleter))]
+    [ResourceIdentifier("VolumeId")]
     public string[] VolumeId { get; set; } = null!;
 
     /// <summary>Do not ask for confirmation (-WhatIf still only reports).</summary>
