@@ -34,7 +34,9 @@ BeforeAll {
 Import-Module '$($modulePath.Replace("'", "''"))' -ErrorAction Stop
 `$common = [System.Management.Automation.PSCmdlet]::CommonParameters + 'WhatIf', 'Confirm'
 Get-Command -Module Hypeman -CommandType Cmdlet | Sort-Object Name | ForEach-Object {
-    [pscustomobject]@{ Name = `$_.Name; Parameters = @(`$_.Parameters.Keys | Where-Object { `$_ -notin `$common }) }
+    # DontShow parameters are internal and have no help.
+    [pscustomobject]@{ Name = `$_.Name; Parameters = @(`$_.Parameters.Values | Where-Object {
+        `$_.Name -notin `$common -and -not (`$_.Attributes | Where-Object { `$_ -is [System.Management.Automation.ParameterAttribute] -and `$_.DontShow }) } | ForEach-Object Name) }
 } | ConvertTo-Json -Depth 3 -AsArray
 "@
     $cmdlets = @($json | ConvertFrom-Json)
