@@ -81,11 +81,11 @@ function Invoke-Build {
             Copy-Item $file.FullName $moduleDir
         }
     }
-    Copy-Item (Join-Path $root 'src/Hypeman.PowerShell/Hypeman.Format.ps1xml') $moduleDir
+    Copy-Item (Join-Path $root 'src/Hypeman.PowerShell/Hypeman.Format.ps1xml'), (Join-Path $root 'LICENSE') $moduleDir
     $manifest = (Get-Content -Raw (Join-Path $root 'Hypeman.psd1')) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
     Set-Content -LiteralPath $modulePath -Value $manifest -NoNewline
 
-    $expected = 'Hypeman.psd1', 'Hypeman.PowerShell.dll', 'Hypeman.Client.dll', 'Hypeman.Format.ps1xml',
+    $expected = 'Hypeman.psd1', 'Hypeman.PowerShell.dll', 'Hypeman.Client.dll', 'Hypeman.Format.ps1xml', 'LICENSE',
         'dependencies/Hypeman.Client.Http.dll', 'dependencies/Microsoft.Extensions.Http.dll', 'dependencies/Microsoft.Extensions.Http.Resilience.dll'
     foreach ($file in $expected) {
         if (-not (Test-Path (Join-Path $moduleDir $file))) { throw "The build is missing $file." }

@@ -17,7 +17,7 @@ param(
     [string[]] $ExcludeTag
 )
 $ErrorActionPreference = 'Stop'
-Import-Module $PesterPath -Force
+Import-Module (Resolve-Path -LiteralPath $PesterPath).Path -Force
 Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
 
 # The tests must not see the developer's own Hypeman settings.

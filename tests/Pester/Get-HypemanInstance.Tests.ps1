@@ -131,6 +131,13 @@ Describe 'Get-HypemanInstance' {
             @(Get-HypemanInstance 'web-*' -State Running).Name | Should -Be @('web-1')
             Get-HypemanInstance 'web-2' -State Running | Should -BeNullOrEmpty
         }
+
+        It 'warns about a state it does not know, and still uses it' {
+            $result = @(Get-HypemanInstance -State 'Runing', 'Stopped' -WarningVariable warnings -WarningAction SilentlyContinue)
+            $result.Name | Should -Be @('web-2')
+            @($warnings).Count | Should -Be 1
+            "$($warnings[0])" | Should -Match "'Runing' is not an instance state"
+        }
     }
 
     Context '-Tag' {

@@ -44,7 +44,13 @@ public sealed class GetHypemanInstanceCommand : GetResourceCmdlet<Instance>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        if (State is not null) _states = State.Select(StateArgument.Normalize).ToHashSet(StringComparer.Ordinal);
+        if (State is not null)
+        {
+            _states = State.Select(StateArgument.Normalize).ToHashSet(StringComparer.Ordinal);
+            // Unknown states pass on (newer servers add states), but a typo should not go unnoticed.
+            foreach (var state in _states.Where(s => !InstanceState.All.Contains(s)))
+                WriteWarning($"'{state}' is not an instance state this module knows ({string.Join(", ", InstanceState.All)}); it is used as given.");
+        }
         _tags = ValidateTagsAttribute.ToDictionary(Tag);
         WarnIfTagsUnsupported(_tags is not null, "no instance matches -Tag.");
     }
