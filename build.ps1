@@ -24,7 +24,10 @@ param(
     [string] $Configuration = 'Release',
 
     # The OpenAPI document the Contract task serves.
-    [string] $SpecPath = (Join-Path $PSScriptRoot '../shared/spec/hypeman-openapi-0.3.0.yaml')
+    [string] $SpecPath = (Join-Path $PSScriptRoot '../shared/spec/hypeman-openapi-0.3.0.yaml'),
+
+    # Contract only: use the module already in out/ (CI builds it once, in the Test task).
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -144,7 +147,7 @@ function Invoke-Test {
 }
 
 function Invoke-Contract {
-    Invoke-Build
+    if (-not $NoBuild -or -not (Test-Path $modulePath)) { Invoke-Build }
     $code = Invoke-ChildPwsh -File (Join-Path $root 'tools/Invoke-ContractTests.ps1') -SpecPath $SpecPath -ModulePath $modulePath
     if ($code -ne 0) { Write-Host 'Contract: FAILED' -ForegroundColor Red; exit 1 }
 }

@@ -51,23 +51,6 @@ public sealed partial class HypemanClient
     public Task<Health> GetHealthAsync(CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, "health", null, Json.Health, cancellationToken);
 
-    /// <summary><c>GET /capabilities</c>; null when the server predates it (0.2.0 answers the route with a plain 404).</summary>
-    public async Task<Capabilities?> TryGetCapabilitiesAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await SendAsync(HttpMethod.Get, "capabilities", null, Json.Capabilities, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HypemanApiException ex) when (IsMissingRoute(ex))
-        {
-            return null;
-        }
-    }
-
-    /// <summary><c>GET /resources</c>.</summary>
-    public Task<Resources> GetResourcesAsync(CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, "resources", null, Json.Resources, cancellationToken);
-
     /// <summary>
     /// The server's API version: the connection's if Connect-Hypeman detected it, else found once
     /// per server by whether <c>GET /capabilities</c> (which only 0.3.0 has) exists.

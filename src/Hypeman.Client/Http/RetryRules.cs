@@ -39,16 +39,6 @@ public static class RetryRules
         return http.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.ConnectionReset or SocketError.NetworkUnreachable or SocketError.HostUnreachable or SocketError.TryAgain };
     }
 
-    /// <summary>The server's Retry-After as a delay (seconds or an HTTP date), or null.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header is null) return null;
-        if (header.Delta is { } delta) return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        if (header.Date is { } date) return date > now ? date - now : TimeSpan.Zero;
-        return null;
-    }
-
     internal static string Describe(HttpResponseMessage? response, Exception? exception) =>
         response is not null ? $"{(int)response.StatusCode} {response.ReasonPhrase ?? ((HttpStatusCode)response.StatusCode).ToString()}"
         : exception?.Message ?? "unknown failure";

@@ -4,6 +4,22 @@ using System.Text.RegularExpressions;
 
 namespace Hypeman.PowerShell;
 
+/// <summary>Reads parameter values that arrive as PowerShell objects.</summary>
+internal static class ArgumentText
+{
+    /// <summary>The value's text, looking through PSObject wrappers; "" for null.</summary>
+    public static string Text(object? value) => (value is PSObject wrapped ? wrapped.BaseObject : value)?.ToString() ?? "";
+
+    /// <summary>A hashtable (-Tag, -Environment) as a string map for the client; null when empty, so nothing is sent.</summary>
+    public static Dictionary<string, string>? ToMap(IDictionary? table)
+    {
+        if (table is null || table.Count == 0) return null;
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in table) map[Text(entry.Key)] = Text(entry.Value);
+        return map;
+    }
+}
+
 /// <summary>Checks -Tag before anything is sent, with the server's rules: at most 50 keys of 1–128 characters, values up to 256, a restricted alphabet.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class ValidateTagsAttribute : ValidateArgumentsAttribute
@@ -18,8 +34,8 @@ public sealed class ValidateTagsAttribute : ValidateArgumentsAttribute
         if (tags.Count > 50) throw new ValidationMetadataException($"At most 50 tags are allowed; {tags.Count} were given.");
         foreach (DictionaryEntry tag in tags)
         {
-            var key = Text(tag.Key);
-            var value = Text(tag.Value);
+            var key = ArgumentText.Text(tag.Key);
+            var value = ArgumentText.Text(tag.Value);
             if (!KeyPattern.IsMatch(key))
                 throw new ValidationMetadataException($"The tag key '{key}' is not valid: use 1 to 128 letters, digits, spaces or _.:/=+@- characters.");
             if (!ValuePattern.IsMatch(value))
@@ -27,16 +43,6 @@ public sealed class ValidateTagsAttribute : ValidateArgumentsAttribute
         }
     }
 
-    /// <summary>The validated hashtable as the client's tag map (null for no tags).</summary>
-    internal static Dictionary<string, string>? ToDictionary(Hashtable? tags)
-    {
-        if (tags is null || tags.Count == 0) return null;
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry tag in tags) map[Text(tag.Key)] = Text(tag.Value);
-        return map;
-    }
-
-    internal static string Text(object? value) => (value is PSObject wrapped ? wrapped.BaseObject : value)?.ToString() ?? "";
 }
 
 /// <summary>Checks a new resource name against the server's rule (lowercase letters, digits and inner dashes, at most 63).</summary>
@@ -47,7 +53,7 @@ public sealed class ValidateResourceNameAttribute : ValidateArgumentsAttribute
 
     protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
     {
-        var name = ValidateTagsAttribute.Text(arguments);
+        var name = ArgumentText.Text(arguments);
         if (name.Length > 63 || !Pattern.IsMatch(name))
             throw new ValidationMetadataException(
                 $"'{name}' is not a valid name: use 1 to 63 lowercase letters, digits and dashes, starting and ending with a letter or digit.");
@@ -60,7 +66,7 @@ public sealed class ValidateGuestPathAttribute : ValidateArgumentsAttribute
 {
     protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
     {
-        var path = ValidateTagsAttribute.Text(arguments);
+        var path = ArgumentText.Text(arguments);
         if (!path.StartsWith('/'))
             throw new ValidationMetadataException($"'{path}' is not an absolute guest path: it must start with '/', such as /mnt/data.");
     }

@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 
@@ -46,6 +47,26 @@ internal sealed class HypemanSession
     public HypemanConnection? Find(string name)
     {
         lock (_gate) return _named.GetValueOrDefault(name);
+    }
+
+    /// <summary>
+    /// The connections whose names match the patterns (wildcards allowed, case-insensitive), each once.
+    /// A name without wildcards that matches nothing is reported through <paramref name="writeError"/>.
+    /// </summary>
+    public List<HypemanConnection> Match(IEnumerable<string> names, Action<ErrorRecord> writeError)
+    {
+        var connections = Connections;
+        var matches = new List<HypemanConnection>();
+        foreach (var name in names)
+        {
+            var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);
+            var found = connections.Where(c => pattern.IsMatch(c.Name)).ToList();
+            if (found.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
+                writeError(HypemanErrors.Create("ConnectionNotFound", ErrorCategory.ObjectNotFound, name,
+                    $"There is no Hypeman connection named '{name}' in this session."));
+            matches.AddRange(found.Where(c => !matches.Contains(c)));
+        }
+        return matches;
     }
 
     /// <summary>Registers a connection under its name and makes it the default.</summary>

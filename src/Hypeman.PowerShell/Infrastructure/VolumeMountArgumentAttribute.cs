@@ -52,7 +52,7 @@ public sealed class VolumeMountArgumentAttribute : ArgumentTransformationAttribu
     {
         object? Raw(string key) =>
             table.Keys.Cast<object>().FirstOrDefault(k => string.Equals(k.ToString(), key, StringComparison.OrdinalIgnoreCase)) is { } found ? table[found] : null;
-        string? Get(string key) => Raw(key) is { } raw ? ValidateTagsAttribute.Text(raw) : null;
+        string? Get(string key) => Raw(key) is { } raw ? ArgumentText.Text(raw) : null;
         bool? Flag(string key) => Raw(key) is { } raw ? LanguagePrimitives.IsTrue(raw) : null;
 
         var volumeId = Get("VolumeId") ?? Get("Volume");

@@ -32,21 +32,10 @@ public sealed class DisconnectHypemanCommand : HypemanCmdlet
             return;
         }
 
-        foreach (var name in Name)
+        foreach (var connection in session.Match(Name, WriteError))
         {
-            var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);
-            var matches = session.Connections.Where(c => pattern.IsMatch(c.Name)).ToList();
-            if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
-            {
-                WriteError(HypemanErrors.Create("ConnectionNotFound", ErrorCategory.ObjectNotFound, name,
-                    $"There is no Hypeman connection named '{name}' in this session."));
-                continue;
-            }
-            foreach (var connection in matches)
-            {
-                session.Disconnect(connection);
-                WriteVerbose($"Disconnected from {connection}.");
-            }
+            session.Disconnect(connection);
+            WriteVerbose($"Disconnected from {connection}.");
         }
     }
 }

@@ -41,20 +41,6 @@ public sealed class GetHypemanConnectionCommand : HypemanCmdlet
             return;
         }
 
-        var connections = session.Connections;
-        if (Name is null)
-        {
-            WriteObject(connections, enumerateCollection: true);
-            return;
-        }
-        foreach (var name in Name)
-        {
-            var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);
-            var matches = connections.Where(c => pattern.IsMatch(c.Name)).ToList();
-            if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
-                WriteError(HypemanErrors.Create("ConnectionNotFound", ErrorCategory.ObjectNotFound, name,
-                    $"There is no Hypeman connection named '{name}' in this session."));
-            WriteObject(matches, enumerateCollection: true);
-        }
+        WriteObject(Name is null ? session.Connections : session.Match(Name, WriteError), enumerateCollection: true);
     }
 }

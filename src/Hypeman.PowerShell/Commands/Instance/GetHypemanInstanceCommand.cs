@@ -51,7 +51,7 @@ public sealed class GetHypemanInstanceCommand : GetResourceCmdlet<Instance>
             foreach (var state in _states.Where(s => !InstanceState.All.Contains(s)))
                 WriteWarning($"'{state}' is not an instance state this module knows ({string.Join(", ", InstanceState.All)}); it is used as given.");
         }
-        _tags = ValidateTagsAttribute.ToDictionary(Tag);
+        _tags = ArgumentText.ToMap(Tag);
         WarnIfTagsUnsupported(_tags is not null, "no instance matches -Tag.");
     }
 

@@ -85,8 +85,8 @@ public sealed class NewHypemanInstanceCommand : HypemanApiCmdlet
             HotplugSize = HotplugMemory is { } hotplug ? ByteSize.Format(hotplug) : null,
             OverlaySize = OverlaySize is { } overlay ? ByteSize.Format(overlay) : null,
             Vcpus = Vcpu,
-            Env = ToMap(Environment),
-            Tags = ValidateTagsAttribute.ToDictionary(Tag),
+            Env = ArgumentText.ToMap(Environment),
+            Tags = ArgumentText.ToMap(Tag),
             Hypervisor = Hypervisor,
             Volumes = volumes,
             Entrypoint = Entrypoint,
@@ -121,13 +121,5 @@ public sealed class NewHypemanInstanceCommand : HypemanApiCmdlet
             }
         }
         return true;
-    }
-
-    private static Dictionary<string, string>? ToMap(Hashtable? table)
-    {
-        if (table is null || table.Count == 0) return null;
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in table) map[ValidateTagsAttribute.Text(entry.Key)] = ValidateTagsAttribute.Text(entry.Value);
-        return map;
     }
 }

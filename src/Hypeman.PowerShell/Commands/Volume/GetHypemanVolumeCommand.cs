@@ -37,7 +37,7 @@ public sealed class GetHypemanVolumeCommand : GetResourceCmdlet<Volume>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        _tags = ValidateTagsAttribute.ToDictionary(Tag);
+        _tags = ArgumentText.ToMap(Tag);
         WarnIfTagsUnsupported(_tags is not null, "no volume matches -Tag.");
     }
 

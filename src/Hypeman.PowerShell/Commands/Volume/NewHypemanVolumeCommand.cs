@@ -42,7 +42,7 @@ public sealed class NewHypemanVolumeCommand : HypemanApiCmdlet
 
     protected override void ProcessRecord()
     {
-        var tags = ValidateTagsAttribute.ToDictionary(Tag);
+        var tags = ArgumentText.ToMap(Tag);
         if (ParameterSetName == ArchiveSet)
         {
             var path = ResolveArchive();
